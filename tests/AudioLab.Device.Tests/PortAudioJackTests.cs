@@ -47,7 +47,6 @@ public sealed class PortAudioJackTests(JackServer jack, ITestOutputHelper output
         var measureTo = 50 + 96_000 / bufferFrames; // about two seconds of callbacks
         var probe = new LoopbackProbe(measureFrom: 50, measureTo: measureTo);
         using var device = new PortAudioDevice(FindJackDevice());
-        var stopwatch = Stopwatch.StartNew();
         device.Start(48_000, bufferFrames, probe);
         Assert.True(device.IsRunning);
         var (inputLatency, outputLatency) = device.StreamLatencyFrames;
@@ -56,6 +55,10 @@ public sealed class PortAudioJackTests(JackServer jack, ITestOutputHelper output
         Assert.True(roundTrip > 0);
 
         WireOutputToInput();
+        // Rate window: from a running stream to just before Stop (opening the stream is not part of the rate).
+        var stopwatch = Stopwatch.StartNew();
+        var firstFrame = device.DeviceFrame;
+        var firstCallbacks = device.CallbackCount;
         var measured = new List<long>();
         long[] offsets = [4801, 7777, 12_345]; // odd frames, inside a block
         foreach (var offset in offsets)
@@ -72,8 +75,8 @@ public sealed class PortAudioJackTests(JackServer jack, ITestOutputHelper output
         var deadlineForAllocations = DateTime.UtcNow.AddSeconds(10);
         while (probe.AllocatedBytes < 0 && DateTime.UtcNow < deadlineForAllocations) Thread.Sleep(10);
         var elapsed = stopwatch.Elapsed.TotalSeconds;
-        var callbacks = device.CallbackCount;
-        var frames = device.DeviceFrame;
+        var callbacks = device.CallbackCount - firstCallbacks;
+        var frames = device.DeviceFrame - firstFrame;
         device.Stop();
         Assert.False(device.IsRunning);
         Assert.Null(device.Fault);
