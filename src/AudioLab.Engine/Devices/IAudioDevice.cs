@@ -10,6 +10,9 @@ public interface IAudioDevice : IDisposable
     /// <summary>Periods the backend reported as late or lost since <see cref="Start"/>.</summary>
     long XrunCount { get; }
 
+    /// <summary>Callbacks delivered since <see cref="Start"/> (a liveness and rate check for tests and benchmarks).</summary>
+    long CallbackCount { get; }
+
     /// <summary>Input and output latency as the running stream reports them, in frames (0 before start).</summary>
     (int Input, int Output) StreamLatencyFrames { get; }
 
