@@ -57,7 +57,7 @@ public static class LoopRegionsApi
             EndFrame = end!.Value,
             IsEnabled = request.IsEnabled ?? true,
             RepeatCount = request.RepeatCount,
-            CreatedAt = DateTime.UtcNow,
+            CreatedAt = DbClock.UtcNow,
         };
         db.LoopRegions.Add(loop);
         await db.SaveChangesAsync(ct);

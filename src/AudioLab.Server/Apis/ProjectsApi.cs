@@ -40,7 +40,7 @@ public static class ProjectsApi
         var effects = v.EffectChain("master_effects", request.MasterEffects);
         if (v.HasErrors) return v.Result;
 
-        var now = DateTime.UtcNow;
+        var now = DbClock.UtcNow;
         var project = new Project
         {
             Name = request.Name!.Trim(),
@@ -99,7 +99,7 @@ public static class ProjectsApi
         if (request.Tempo is { } tempo) project.Tempo = tempo;
         if (request.TimeSignature is not null) project.TimeSignature = request.TimeSignature;
         if (effects is not null) project.MasterEffects = effects;
-        project.UpdatedAt = DateTime.UtcNow;
+        project.UpdatedAt = DbClock.UtcNow;
         await db.SaveChangesAsync(ct);
         var tracks = await db.Tracks.CountAsync(t => t.ProjectId == projectId, ct);
         return TypedResults.Ok(project.ToResponse(tracks));

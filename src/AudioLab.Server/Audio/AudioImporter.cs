@@ -82,7 +82,7 @@ public sealed class AudioImporter(AudioLabDbContext db, DataFolder dataFolder)
 
     private async Task<Clip> StoreAsync(Track track, string source, string? originalName, int channels, int rate, long frames, long startFrame, CancellationToken ct)
     {
-        var now = DateTime.UtcNow;
+        var now = DbClock.UtcNow;
         var file = new AudioFile
         {
             OriginalName = originalName,

@@ -91,7 +91,7 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
     [GeneratedRegex("The JSON value could not be converted to ([^ .]+(?:\\.[^ .]+)*)\\. ")]
     private static partial Regex ConversionFailure();
 
-    [GeneratedRegex("Required parameter \".*\" was not provided from body")]
+    [GeneratedRegex("(Required parameter \".*\" was not provided from body)|(Implicit body inferred for parameter \".*\" but no body was provided)")]
     private static partial Regex MissingBody();
 
     [GeneratedRegex("Failed to bind parameter \"(\\S+) (\\S+)\" from \"(.*)\"")]
