@@ -158,7 +158,7 @@ public sealed class ClipsApiTests(DatabaseFixtures fixtures)
         var good = TestWav.Sine(48_000, 2, SampleFormat.Pcm24, 4800, 440, 0.5);
         var truncated = good[..(good.Length - 1000)];
         var garbledHeader = (byte[])good.Clone();
-        garbledHeader[72] = (byte)'x'; // the "data" chunk id
+        garbledHeader[garbledHeader.AsSpan().IndexOf("data"u8)] = (byte)'x'; // the "data" chunk id
         var notRiff = "hello, this is not audio at all"u8.ToArray();
         var notWave = (byte[])good.Clone();
         "AVI "u8.CopyTo(notWave.AsSpan(8));
