@@ -58,6 +58,23 @@ public class BiquadTests
     }
 
     [Fact]
+    public void Processing_a_pair_equals_processing_each_channel()
+    {
+        var c1 = BiquadCoefficients.Create(BiquadType.LowShelf, Fs, 300, 0.7, 5);
+        var c2 = BiquadCoefficients.Create(BiquadType.HighPass, Fs, 90, 0.7);
+        var rng = new Random(5);
+        var x = Enumerable.Range(0, 1000).Select(_ => (float)rng.NextDouble() - 0.5f).ToArray();
+        var y = Enumerable.Range(0, 1000).Select(_ => (float)rng.NextDouble() - 0.5f).ToArray();
+        float[] x1 = (float[])x.Clone(), y1 = (float[])y.Clone();
+        Biquad a = new(c1), b = new(c2), a2 = new(c1), b2 = new(c2);
+        a.Process(x1);
+        b.Process(y1);
+        Biquad.ProcessPair(ref a2, x, ref b2, y);
+        Assert.Equal(x1, x);
+        Assert.Equal(y1, y);
+    }
+
+    [Fact]
     public void Bad_arguments_are_rejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => BiquadCoefficients.Create(BiquadType.LowPass, Fs, 30000, 1));
