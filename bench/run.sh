@@ -90,6 +90,7 @@ Our export's own line: \`$OUR_LINE\`
 ## Graph cost per block (BenchmarkDotNet), $TRACKS tracks x 3 effects + master limiter
 
 "% of 1 core" = mean time per block / block duration at 48 kHz (target: under 10 % at 128 frames).
+"Allocated" is counted over all threads by BenchmarkDotNet, so it includes the disk butler re-opening the 32 files after each rewind; the audio-thread path itself allocates 0 bytes (asserted in `AllocationTests`).
 
 $BDN_TABLE
 MD
