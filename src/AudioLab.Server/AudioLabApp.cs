@@ -28,6 +28,8 @@ public static class AudioLabApp
         app.MapTracksApi();
         app.MapClipsApi();
         app.MapLoopRegionsApi();
+        app.MapEffectsApi();
+        app.MapExportsApi();
         return app;
     }
 }

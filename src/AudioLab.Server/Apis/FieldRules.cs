@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AudioLab.Engine.Effects;
+using AudioLab.Server.Engine;
 using AudioLab.Server.Infrastructure;
 
 namespace AudioLab.Server.Apis;
@@ -33,14 +35,23 @@ internal static partial class FieldRules
             v.Add("time_signature", $"time_signature must look like \"4/4\" (1-32 beats over 1, 2, 4, 8, 16 or 32); it was \"{signature}\".");
     }
 
-    /// <summary>Effect chains are stored as given; here we only insist on a JSON array of reasonable size.</summary>
+    /// <summary>
+    /// An effect chain checked against the effect registry (types, parameter names and ranges); returns the canonical
+    /// JSON to store, or null when absent or invalid (errors are keyed by path, e.g. <c>effects[1].parameters.ratio</c>).
+    /// </summary>
     public static string? EffectChain(this Validator v, string field, JsonElement? chain)
     {
         if (chain is not { } c) return null;
-        if (c.ValueKind != JsonValueKind.Array) { v.Add(field, $"{field} must be a JSON array."); return null; }
-        var text = c.GetRawText();
-        if (text.Length > MaxEffectsJsonLength) { v.Add(field, $"{field} must be at most {MaxEffectsJsonLength} characters of JSON."); return null; }
-        return text;
+        if (c.ValueKind == JsonValueKind.Array && c.GetRawText().Length > MaxEffectsJsonLength)
+        {
+            v.Add(field, $"{field} must be at most {MaxEffectsJsonLength} characters of JSON.");
+            return null;
+        }
+        var errors = new List<EffectParameterError>();
+        var models = EffectChainJson.Parse(c, field, errors);
+        foreach (var e in errors)
+            v.Add(e.Path, e.Message.StartsWith(e.Path, StringComparison.Ordinal) ? e.Message : $"{e.Path}: {e.Message}");
+        return models is null ? null : EffectChainJson.Serialize(models);
     }
 
     public static void Color(this Validator v, string? color)

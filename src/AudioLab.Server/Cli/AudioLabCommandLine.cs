@@ -12,6 +12,7 @@ public static class AudioLabCommandLine
             ServeCommand.Create(),
             ImportCommand.Create(),
             ProjectsCommand.Create(),
+            ExportCommand.Create(),
         };
         // Bare `audiolab` serves too; host settings such as --environment=Development pass through to the host.
         root.TreatUnmatchedTokensAsErrors = false;

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using AudioLab.Data;
 using AudioLab.Server.Audio;
+using AudioLab.Server.Engine;
+using AudioLab.Server.Export;
 using AudioLab.Server.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +29,9 @@ public static class ApplicationServicesExtensions
         services.AddHostedService<DatabaseMigrator>();
         services.AddScoped<AudioImporter>();
         services.AddSingleton<ClipAudio>();
+        services.AddSingleton<ProjectModelLoader>();
+        services.AddSingleton<ExportQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExportQueue>());
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();

@@ -26,7 +26,7 @@ public sealed class ProjectsApiTests(DatabaseFixtures fixtures)
         Assert.Contains(list.EnumerateArray(), p => p.Id() == id);
 
         var patched = await client.PatchRawAsync($"/api/projects/{id}",
-            """{"name":"Renamed","tempo":96.5,"time_signature":"6/8","bit_depth":16,"master_effects":[{"type":"limiter","ceiling_db":-1}]}""");
+            """{"name":"Renamed","tempo":96.5,"time_signature":"6/8","bit_depth":16,"master_effects":[{"type":"limiter","parameters":{"ceiling_db":-1}}]}""");
         Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
         var after = await (await client.GetAsync($"/api/projects/{id}")).JsonAsync();
         Assert.Equal("Renamed", after.GetProperty("name").GetString());

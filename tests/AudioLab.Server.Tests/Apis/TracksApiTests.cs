@@ -30,7 +30,7 @@ public sealed class TracksApiTests(DatabaseFixtures fixtures)
 
         var response = await client.PatchRawAsync($"/api/tracks/{first.Id()}", """
             {"name":"Vocals","volume_db":-96,"pan":1,"mute":true,"solo":true,"record_enabled":true,"input_device_id":"jack:system",
-             "input_channels":[1],"monitoring_enabled":false,"monitor_mode":"on","color":"#00aa00","effects":[{"type":"eq","gain_db":3}]}
+             "input_channels":[1],"monitoring_enabled":false,"monitor_mode":"on","color":"#00aa00","effects":[{"type":"eq","parameters":{"peak2_gain_db":3}}]}
             """);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var got = await (await client.GetAsync($"/api/tracks/{first.Id()}")).JsonAsync();
