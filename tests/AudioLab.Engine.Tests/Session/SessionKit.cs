@@ -84,7 +84,8 @@ internal sealed class SessionKit : IDisposable
 
     /// <summary>
     /// After a play or seek has been taken by the audio thread: waits (wall clock) until the butler has loaded every clip
-    /// from the playhead to its end, so a manual clock running faster than real time never underruns.
+    /// from the playhead to its end (or half a ring: the butler refills at half), so a manual clock running faster than
+    /// real time does not underrun on short clips.
     /// </summary>
     public static void WaitForRings(EngineSession session)
     {
@@ -94,7 +95,7 @@ internal sealed class SessionKit : IDisposable
         while (watch.Elapsed < TimeSpan.FromSeconds(20))
         {
             var ready = graph.Tracks.SelectMany(t => t.Clips).All(c =>
-                c.Stream.BufferedFrames >= Math.Min(c.Stream.Capacity, c.Clip.LengthFrames - Math.Clamp(playhead - c.StartFrame, 0, c.Clip.LengthFrames)));
+                c.Stream.BufferedFrames >= Math.Min(c.Stream.Capacity / 2, c.Clip.LengthFrames - Math.Clamp(playhead - c.StartFrame, 0, c.Clip.LengthFrames)));
             if (ready) return;
             Thread.Sleep(2);
         }
