@@ -42,7 +42,14 @@ public sealed class CaptureLog
         var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry, Json) + "\n");
         lock (_gate)
         {
-            using var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+            using var stream = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite);
+            if (stream.Length > 0)
+            {
+                // A crash can leave a torn last line; start on a fresh line so this entry is not glued to it.
+                stream.Position = stream.Length - 1;
+                if (stream.ReadByte() != '\n') stream.WriteByte((byte)'\n');
+            }
+            stream.Position = stream.Length;
             stream.Write(line);
             stream.Flush(flushToDisk: true);
         }
