@@ -12,13 +12,15 @@ public sealed class SessionMeterTests : IDisposable
     [Fact]
     public void The_snapshot_meters_inputs_tracks_post_fader_and_master()
     {
-        var dc = _kit.WriteMono("dc.wav", [.. Enumerable.Repeat(0.5f, 192_000)]);
+        // Three back-to-back clips that each fit in half a disk ring: fully loaded before rolling, so a fast manual clock
+        // on a busy machine cannot underrun them.
+        var dc = _kit.WriteMono("dc.wav", [.. Enumerable.Repeat(0.5f, 60_000)]);
         var track = Guid.NewGuid();
         var device = _kit.Device(VirtualInputKind.Sine); // 997 Hz at 0.5 on both inputs
         using var session = _kit.Session(device);
-        session.Start(SessionKit.Project(SessionKit.Track(0, [SessionKit.Clip(dc, 0, 192_000)], volumeDb: -6.020599913279624, id: track)));
+        session.Start(SessionKit.Project(SessionKit.Track(0, [SessionKit.Clip(dc, 0, 60_000), SessionKit.Clip(dc, 60_000, 60_000), SessionKit.Clip(dc, 120_000, 60_000)], volumeDb: -6.020599913279624, id: track)));
         SessionKit.RollFrom(session, device, 0);
-        device.RunBlocks(1200); // 3.2 s: the 300 ms RMS window has settled
+        device.RunBlocks(900); // 2.4 s: the 300 ms RMS window has settled
         var s = session.ReadSnapshot().Meters;
 
         Assert.Equal(2, s.Inputs.Length);
