@@ -63,7 +63,7 @@ dotnet build AudioLab.slnx -c Release -nologo -v quiet -clp:ErrorsOnly
 
 echo "== test"
 status=0
-dotnet test --solution AudioLab.slnx -c Release --no-build "$@" 2>&1 | tee "$log_dir/test.log" || status=$?
+dotnet test --solution AudioLab.slnx -c Release --no-build --max-parallel-test-modules 1 "$@" 2>&1 | tee "$log_dir/test.log" || status=$?
 # Microsoft.Testing.Platform's run summary: "succeeded: N", "failed: N", "skipped: N".
 count() { grep -oE "^ +$1: +[0-9]+" "$log_dir/test.log" | awk '{s+=$2} END{print s+0}'; }
 passed=$(count succeeded)

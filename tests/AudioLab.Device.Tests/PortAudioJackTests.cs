@@ -84,7 +84,8 @@ public sealed class PortAudioJackTests(JackServer jack, ITestOutputHelper output
         output.WriteLine($"{callbacks} callbacks, {frames} frames in {elapsed:F2} s ({frames / elapsed:F0} frames/s); xruns {device.XrunCount} (input {device.InputXruns}, output {device.OutputXruns}); allocated in callback: {probe.AllocatedBytes} bytes over {measureTo - 50} callbacks");
         Assert.All(measured, m => Assert.Equal(roundTrip, m));
         Assert.Equal(0, probe.AllocatedBytes);
-        Assert.InRange(frames / elapsed, 48_000 * 0.9, 48_000 * 1.1);
+        // A behaviour check (real-time, not freewheeling), not a speed claim: shared CI machines run slow under load.
+        Assert.InRange(frames / elapsed, 48_000 * 0.5, 48_000 * 1.1);
         // After Stop no callback runs, so the device's clock and the engine's view of it must agree exactly.
         Assert.Equal(device.DeviceFrame, probe.FrameNow);
         Assert.True(probe.Callbacks >= device.CallbackCount, "the engine saw fewer periods than the device delivered");

@@ -10,7 +10,8 @@ namespace AudioLab.Core.Audio;
 /// </summary>
 public sealed class WavWriter : IDisposable
 {
-    private const int HeaderBytes = 12 + 8 + 28 + 8 + 16 + 8; // RIFF/WAVE, JUNK(28), fmt(16), data header
+    // RIFF/WAVE, JUNK(28), fmt(18: cbSize present so float readers find the extension they look for), data header.
+    private const int HeaderBytes = 12 + 8 + 28 + 8 + 18 + 8;
     private const long RiffLimit = uint.MaxValue;
 
     private readonly Stream _stream;
@@ -60,14 +61,14 @@ public sealed class WavWriter : IDisposable
         BinaryPrimitives.WriteUInt32LittleEndian(h[16..], 28);
         var fmt = h[48..];
         "fmt "u8.CopyTo(fmt);
-        BinaryPrimitives.WriteUInt32LittleEndian(fmt[4..], 16);
+        BinaryPrimitives.WriteUInt32LittleEndian(fmt[4..], 18);
         BinaryPrimitives.WriteUInt16LittleEndian(fmt[8..], (ushort)(Format.IsFloat() ? 3 : 1));
         BinaryPrimitives.WriteUInt16LittleEndian(fmt[10..], (ushort)Channels);
         BinaryPrimitives.WriteUInt32LittleEndian(fmt[12..], (uint)SampleRate);
         BinaryPrimitives.WriteUInt32LittleEndian(fmt[16..], (uint)(SampleRate * Channels * _bytesPerSample));
         BinaryPrimitives.WriteUInt16LittleEndian(fmt[20..], (ushort)(Channels * _bytesPerSample));
         BinaryPrimitives.WriteUInt16LittleEndian(fmt[22..], (ushort)(_bytesPerSample * 8));
-        "data"u8.CopyTo(h[72..]);
+        "data"u8.CopyTo(h[74..]);
         _stream.Position = 0;
         _stream.Write(h);
         PatchSizes();

@@ -94,10 +94,6 @@ public sealed class EqEffect : IEffect
             }
             s.ConfiguredBy = this;
         }
-        for (var i = 0; i < s.Left.Length; i++)
-        {
-            s.Left[i].Process(left);
-            s.Right[i].Process(right);
-        }
+        for (var i = 0; i < s.Left.Length; i++) Biquad.ProcessPair(ref s.Left[i], left, ref s.Right[i], right);
     }
 }

@@ -89,8 +89,9 @@ public sealed class PlaybackGraph : IDisposable
     {
         foreach (var t in _tracks)
         {
-            foreach (var c in t.Clips)
-                c.Stream.Locate(Math.Clamp(timelineFrame - c.StartFrame, 0, c.Clip.LengthFrames));
+            var clips = t.Clips; // indexed, not foreach: an interface enumerator would allocate
+            for (var i = 0; i < clips.Count; i++)
+                clips[i].Stream.Locate(Math.Clamp(timelineFrame - clips[i].StartFrame, 0, clips[i].Clip.LengthFrames));
         }
     }
 

@@ -1,0 +1,7 @@
+namespace AudioLab.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
