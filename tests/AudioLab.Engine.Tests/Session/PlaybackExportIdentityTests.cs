@@ -1,7 +1,7 @@
+using AudioLab.Core.Audio;
 using AudioLab.Engine.Devices;
-using AudioLab.Engine.Graph;
 using AudioLab.Engine.Model;
-using AudioLab.Engine.Streaming;
+using AudioLab.Engine.Rendering;
 
 namespace AudioLab.Engine.Tests.Session;
 
@@ -25,7 +25,7 @@ public sealed class PlaybackExportIdentityTests : IDisposable
             SessionKit.Track(0, [SessionKit.Clip(a, 0, 60_000), SessionKit.Clip(c, 70_001, 20_000, offset: 5_003)], volumeDb: -3, pan: -0.4),
             SessionKit.Track(1, [SessionKit.Clip(b, 12_345, 50_000)], volumeDb: 2, pan: 0.7, effects: [eq]),
             SessionKit.Track(2, [SessionKit.Clip(a, 33_333, 40_000, offset: 1000)], volumeDb: -12));
-        const int total = 782 * SessionKit.Block;
+        const int total = 100_000;
 
         var device = _kit.Device(VirtualInputKind.Silence, captureOutput: true);
         long rollStart;
@@ -38,17 +38,13 @@ public sealed class PlaybackExportIdentityTests : IDisposable
         }
         var captured = SessionKit.ReadWav(_kit.OutputPath);
 
-        // Offline: the same builder and graph code on this thread, the disk reader filled synchronously before each block.
-        var graph = new GraphBuilder().Build(project, GraphBuildOptions.Export(SessionKit.Block));
-        using var reader = new DiskReader(graph.Streams);
-        var left = new float[total];
-        var right = new float[total];
-        for (var f = 0; f < total; f += SessionKit.Block)
-        {
-            reader.FillAll();
-            graph.Process(f, SessionKit.Block, left.AsSpan(f, SessionKit.Block), right.AsSpan(f, SessionKit.Block));
-        }
-        graph.Dispose();
+        // Offline: the export renderer, 32-bit float, its own (4096-frame) blocks and parallel track rendering.
+        var exported = Path.Combine(_kit.Folder, "export.wav");
+        new ExportRenderer().Render(project, new ExportOptions { OutputPath = exported, Format = SampleFormat.Float32, EndFrame = total },
+            cancellationToken: TestContext.Current.CancellationToken);
+        var offline = SessionKit.ReadWav(exported);
+        Assert.Equal(total, offline[0].Length);
+        var (left, right) = (offline[0], offline[1]);
 
         Assert.Contains(left, x => x != 0);
         for (var f = 0; f < total; f++)
