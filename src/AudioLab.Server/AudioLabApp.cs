@@ -1,5 +1,6 @@
 using AudioLab.Server.Apis;
 using AudioLab.Server.Extensions;
+using AudioLab.Server.Live;
 
 namespace AudioLab.Server;
 
@@ -23,11 +24,16 @@ public static class AudioLabApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
+        app.UseLiveGraphRefresh();
         app.MapHealthApi();
         app.MapProjectsApi();
         app.MapTracksApi();
         app.MapClipsApi();
         app.MapLoopRegionsApi();
+        app.MapDevicesApi();
+        app.MapPlaybackApi();
+        app.MapRecordingApi();
+        app.MapMetersApi();
         return app;
     }
 }

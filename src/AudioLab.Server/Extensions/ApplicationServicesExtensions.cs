@@ -27,6 +27,7 @@ public static class ApplicationServicesExtensions
         services.AddHostedService<DatabaseMigrator>();
         services.AddScoped<AudioImporter>();
         services.AddSingleton<ClipAudio>();
+        services.AddLiveAudio(builder.Configuration);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
