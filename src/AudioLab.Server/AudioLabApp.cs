@@ -1,5 +1,6 @@
 using AudioLab.Server.Apis;
 using AudioLab.Server.Extensions;
+using AudioLab.Server.Live;
 
 namespace AudioLab.Server;
 
@@ -23,6 +24,7 @@ public static class AudioLabApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
+        app.UseLiveGraphRefresh();
         app.MapHealthApi();
         app.MapProjectsApi();
         app.MapTracksApi();
@@ -30,6 +32,10 @@ public static class AudioLabApp
         app.MapLoopRegionsApi();
         app.MapEffectsApi();
         app.MapExportsApi();
+        app.MapDevicesApi();
+        app.MapPlaybackApi();
+        app.MapRecordingApi();
+        app.MapMetersApi();
         return app;
     }
 }

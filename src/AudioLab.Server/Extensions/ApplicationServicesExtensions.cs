@@ -32,6 +32,7 @@ public static class ApplicationServicesExtensions
         services.AddSingleton<ProjectModelLoader>();
         services.AddSingleton<ExportQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<ExportQueue>());
+        services.AddLiveAudio(builder.Configuration);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
