@@ -67,4 +67,46 @@ public struct Biquad
         b._z1 = MathF.Abs(bz1) < 1e-20f ? 0 : bz1;
         b._z2 = MathF.Abs(bz2) < 1e-20f ? 0 : bz2;
     }
+
+    /// <summary>
+    /// Two filters in series on each of two channels (a1 then a2 on <paramref name="x"/>, b1 then b2 on
+    /// <paramref name="y"/>) in one loop: the same arithmetic, in the same order, as two <see cref="ProcessPair"/> calls, so
+    /// the output is bit-identical, but the four recursions overlap in the CPU instead of running as two latency-bound
+    /// passes (about twice as fast). Audio thread; never allocates.
+    /// </summary>
+    public static void ProcessPairCascade(ref Biquad a1, ref Biquad a2, Span<float> x, ref Biquad b1, ref Biquad b2, Span<float> y)
+    {
+        if (x.Length != y.Length) throw new ArgumentException("Both channels must have the same length.", nameof(y));
+        float pb0 = a1._b0, pb1 = a1._b1, pb2 = a1._b2, pa1 = a1._a1, pa2 = a1._a2, pz1 = a1._z1, pz2 = a1._z2;
+        float qb0 = a2._b0, qb1 = a2._b1, qb2 = a2._b2, qa1 = a2._a1, qa2 = a2._a2, qz1 = a2._z1, qz2 = a2._z2;
+        float rb0 = b1._b0, rb1 = b1._b1, rb2 = b1._b2, ra1 = b1._a1, ra2 = b1._a2, rz1 = b1._z1, rz2 = b1._z2;
+        float sb0 = b2._b0, sb1 = b2._b1, sb2 = b2._b2, sa1 = b2._a1, sa2 = b2._a2, sz1 = b2._z1, sz2 = b2._z2;
+        for (var i = 0; i < x.Length; i++)
+        {
+            var xa = x[i];
+            var xb = y[i];
+            var ya = pb0 * xa + pz1;
+            var yb = rb0 * xb + rz1;
+            pz1 = pb1 * xa - pa1 * ya + pz2;
+            rz1 = rb1 * xb - ra1 * yb + rz2;
+            pz2 = pb2 * xa - pa2 * ya;
+            rz2 = rb2 * xb - ra2 * yb;
+            var wa = qb0 * ya + qz1;
+            var wb = sb0 * yb + sz1;
+            qz1 = qb1 * ya - qa1 * wa + qz2;
+            sz1 = sb1 * yb - sa1 * wb + sz2;
+            qz2 = qb2 * ya - qa2 * wa;
+            sz2 = sb2 * yb - sa2 * wb;
+            x[i] = wa;
+            y[i] = wb;
+        }
+        a1._z1 = MathF.Abs(pz1) < 1e-20f ? 0 : pz1;
+        a1._z2 = MathF.Abs(pz2) < 1e-20f ? 0 : pz2;
+        a2._z1 = MathF.Abs(qz1) < 1e-20f ? 0 : qz1;
+        a2._z2 = MathF.Abs(qz2) < 1e-20f ? 0 : qz2;
+        b1._z1 = MathF.Abs(rz1) < 1e-20f ? 0 : rz1;
+        b1._z2 = MathF.Abs(rz2) < 1e-20f ? 0 : rz2;
+        b2._z1 = MathF.Abs(sz1) < 1e-20f ? 0 : sz1;
+        b2._z2 = MathF.Abs(sz2) < 1e-20f ? 0 : sz2;
+    }
 }
