@@ -83,11 +83,10 @@ if [ "$SKIP_BDN" = 0 ]; then
   BDN_TABLE=$(sed -n '/^|/,$p' BenchmarkDotNet.Artifacts/results/*GraphBlockBenchmark-report-github.md)
 fi
 
-CPU=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 cat > bench/results.md <<MD
 # Mixing benchmarks
 
-Run: $(date -u +"%Y-%m-%d %H:%M UTC") on $CPU ($(lscpu | grep 'Model name' | sed 's/.*: *//')), $(nproc) cores (shared with other work: expect noise), $(dotnet --version) SDK. Command: \`bench/run.sh --duration $DURATION --runs $RUNS $QUICK\`.
+Run: $(date -u +"%Y-%m-%d %H:%M UTC") on $(lscpu | grep 'Model name' | sed 's/.*: *//') (lscpu), $(nproc) cores (nproc; shared with other work, so expect noise), $(dotnet --version) SDK. Command: \`bench/run.sh --duration $DURATION --runs $RUNS $QUICK\`.
 
 ## End-to-end mixdown: $TRACKS stereo tracks x ${DURATION} s, 48 kHz / 24-bit
 
@@ -105,7 +104,7 @@ Our export's own line: \`$OUR_LINE\`
 ## Graph cost per block (BenchmarkDotNet), $TRACKS tracks x 3 effects + master limiter
 
 "% of 1 core" = mean time per block / block duration at 48 kHz (target: under 10 % at 128 frames).
-"Allocated" is counted over all threads by BenchmarkDotNet, so it includes the disk butler re-opening the 32 files after each rewind; the audio-thread path itself allocates 0 bytes (asserted in `AllocationTests`).
+"Allocated" is counted over all threads by BenchmarkDotNet, so it includes the disk butler re-opening the 32 files after each rewind; the audio-thread path itself allocates 0 bytes (asserted in \`AllocationTests\`).
 
 $BDN_TABLE
 
