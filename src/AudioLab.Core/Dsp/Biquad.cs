@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace AudioLab.Core.Dsp;
 
 /// <summary>
@@ -73,43 +75,50 @@ public struct Biquad
 
     /// <summary>
     /// Two filters in series on each of two channels (a1 then a2 on <paramref name="x"/>, b1 then b2 on
-    /// <paramref name="y"/>) in one loop: the same arithmetic, in the same order, as two <see cref="ProcessPair"/> calls, so
-    /// the output is bit-identical, but the four recursions overlap in the CPU instead of running as two latency-bound
-    /// passes (about twice as fast). Audio thread; never allocates.
+    /// <paramref name="y"/>) in one loop, the two channels in two lanes of a vector: the same arithmetic, in the same
+    /// order, as two <see cref="ProcessPair"/> calls, so the output is bit-identical (tested), but the two stages overlap in
+    /// the CPU and each vector operation serves both channels (about 2.5x faster than two passes). Audio thread; never allocates.
     /// </summary>
     public static void ProcessPairCascade(ref Biquad a1, ref Biquad a2, Span<float> x, ref Biquad b1, ref Biquad b2, Span<float> y)
     {
         if (x.Length != y.Length) throw new ArgumentException("Both channels must have the same length.", nameof(y));
-        float pb0 = a1._b0, pb1 = a1._b1, pb2 = a1._b2, pa1 = -a1._a1, pa2 = -a1._a2, pz1 = a1._z1, pz2 = a1._z2;
-        float qb0 = a2._b0, qb1 = a2._b1, qb2 = a2._b2, qa1 = -a2._a1, qa2 = -a2._a2, qz1 = a2._z1, qz2 = a2._z2;
-        float rb0 = b1._b0, rb1 = b1._b1, rb2 = b1._b2, ra1 = -b1._a1, ra2 = -b1._a2, rz1 = b1._z1, rz2 = b1._z2;
-        float sb0 = b2._b0, sb1 = b2._b1, sb2 = b2._b2, sa1 = -b2._a1, sa2 = -b2._a2, sz1 = b2._z1, sz2 = b2._z2;
+        // Lane 0 = channel x, lane 1 = channel y (lanes 2-3 idle): one vector operation advances both channels, with
+        // exactly the per-lane arithmetic of ProcessPair (FusedMultiplyAdd is fused per lane, like MathF's).
+        var pb0 = Vector128.Create(a1._b0, b1._b0, 0, 0);
+        var pb1 = Vector128.Create(a1._b1, b1._b1, 0, 0);
+        var pb2 = Vector128.Create(a1._b2, b1._b2, 0, 0);
+        var pa1 = Vector128.Create(-a1._a1, -b1._a1, 0, 0);
+        var pa2 = Vector128.Create(-a1._a2, -b1._a2, 0, 0);
+        var pz1 = Vector128.Create(a1._z1, b1._z1, 0, 0);
+        var pz2 = Vector128.Create(a1._z2, b1._z2, 0, 0);
+        var qb0 = Vector128.Create(a2._b0, b2._b0, 0, 0);
+        var qb1 = Vector128.Create(a2._b1, b2._b1, 0, 0);
+        var qb2 = Vector128.Create(a2._b2, b2._b2, 0, 0);
+        var qa1 = Vector128.Create(-a2._a1, -b2._a1, 0, 0);
+        var qa2 = Vector128.Create(-a2._a2, -b2._a2, 0, 0);
+        var qz1 = Vector128.Create(a2._z1, b2._z1, 0, 0);
+        var qz2 = Vector128.Create(a2._z2, b2._z2, 0, 0);
         for (var i = 0; i < x.Length; i++)
         {
-            var xa = x[i];
-            var xb = y[i];
-            var ya = pb0 * xa + pz1;
-            var yb = rb0 * xb + rz1;
-            pz1 = MathF.FusedMultiplyAdd(pa1, ya, pb1 * xa + pz2);
-            rz1 = MathF.FusedMultiplyAdd(ra1, yb, rb1 * xb + rz2);
-            pz2 = MathF.FusedMultiplyAdd(pa2, ya, pb2 * xa);
-            rz2 = MathF.FusedMultiplyAdd(ra2, yb, rb2 * xb);
-            var wa = qb0 * ya + qz1;
-            var wb = sb0 * yb + sz1;
-            qz1 = MathF.FusedMultiplyAdd(qa1, wa, qb1 * ya + qz2);
-            sz1 = MathF.FusedMultiplyAdd(sa1, wb, sb1 * yb + sz2);
-            qz2 = MathF.FusedMultiplyAdd(qa2, wa, qb2 * ya);
-            sz2 = MathF.FusedMultiplyAdd(sa2, wb, sb2 * yb);
-            x[i] = wa;
-            y[i] = wb;
+            var input = Vector128.Create(x[i], y[i], 0, 0);
+            var mid = pb0 * input + pz1;
+            pz1 = Vector128.FusedMultiplyAdd(pa1, mid, pb1 * input + pz2);
+            pz2 = Vector128.FusedMultiplyAdd(pa2, mid, pb2 * input);
+            var output = qb0 * mid + qz1;
+            qz1 = Vector128.FusedMultiplyAdd(qa1, output, qb1 * mid + qz2);
+            qz2 = Vector128.FusedMultiplyAdd(qa2, output, qb2 * mid);
+            x[i] = output.GetElement(0);
+            y[i] = output.GetElement(1);
         }
-        a1._z1 = MathF.Abs(pz1) < 1e-20f ? 0 : pz1;
-        a1._z2 = MathF.Abs(pz2) < 1e-20f ? 0 : pz2;
-        a2._z1 = MathF.Abs(qz1) < 1e-20f ? 0 : qz1;
-        a2._z2 = MathF.Abs(qz2) < 1e-20f ? 0 : qz2;
-        b1._z1 = MathF.Abs(rz1) < 1e-20f ? 0 : rz1;
-        b1._z2 = MathF.Abs(rz2) < 1e-20f ? 0 : rz2;
-        b2._z1 = MathF.Abs(sz1) < 1e-20f ? 0 : sz1;
-        b2._z2 = MathF.Abs(sz2) < 1e-20f ? 0 : sz2;
+        a1._z1 = Flush(pz1.GetElement(0));
+        a1._z2 = Flush(pz2.GetElement(0));
+        b1._z1 = Flush(pz1.GetElement(1));
+        b1._z2 = Flush(pz2.GetElement(1));
+        a2._z1 = Flush(qz1.GetElement(0));
+        a2._z2 = Flush(qz2.GetElement(0));
+        b2._z1 = Flush(qz1.GetElement(1));
+        b2._z2 = Flush(qz2.GetElement(1));
     }
+
+    private static float Flush(float z) => MathF.Abs(z) < 1e-20f ? 0 : z;
 }
