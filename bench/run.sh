@@ -3,17 +3,20 @@
 #  1. end-to-end: 32 stereo 24-bit 48 kHz WAVs of DURATION seconds mixed by our export (3 effects per track, pan,
 #     master limiter, TPDF dither) and by `sox -m` (plain sum), side by side, with wall time, x-realtime and peak RSS;
 #  2. BenchmarkDotNet: the graph's per-block cost at 64/128/256 frames, 32 tracks x 3 effects.
-# Writes bench/results.md. Options: --duration SECONDS (default 180), --quick (short BenchmarkDotNet job),
-# --skip-bdn. Needs: sox, /usr/bin/time (Debian package `time`), the .NET SDK.
+# Writes bench/results.md. Options: --duration SECONDS (default 180), --runs N (default 3: each tool runs N times,
+# interleaved sox / ours / ours single-thread, and the median wall time is reported), --quick (short BenchmarkDotNet
+# job), --skip-bdn. Needs: sox, /usr/bin/time (Debian package `time`), the .NET SDK.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=180
 QUICK=""
 SKIP_BDN=0
+RUNS=3
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) DURATION="$2"; shift 2 ;;
     --quick) QUICK="--quick"; shift ;;
+    --runs) RUNS="$2"; shift 2 ;;
     --skip-bdn) SKIP_BDN=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -45,19 +48,29 @@ measure() { # label, command...  -> sets SECS and RSS_MB
   RSS_MB=$(( $(grep "Maximum resident set size" "$log" | awk '{print $NF}') / 1024 ))
 }
 
-echo "== sox -m"
-rm -f "$WORK/sox.wav"
-measure sox sox -m "$WORK"/in/*.wav -b 24 "$WORK/sox.wav"
-SOX_S=$SECS; SOX_MB=$RSS_MB
-echo "== AudioLab export"
-rm -f "$WORK/audiolab.wav"
-measure audiolab $BENCH export --dir "$WORK/in" --out "$WORK/audiolab.wav"
-OUR_S=$SECS; OUR_MB=$RSS_MB; OUR_LINE=$(cat "$WORK/stdout.txt")
-echo "   $OUR_LINE"
-echo "== AudioLab export, single thread"
-rm -f "$WORK/audiolab1.wav"
-measure audiolab1 $BENCH export --dir "$WORK/in" --out "$WORK/audiolab1.wav" --threads 1
-ONE_S=$SECS; ONE_MB=$RSS_MB
+# Fairness: same input files, same output format (24-bit WAV) on the same disk ($WORK), wall clock of the whole
+# process (our start-up and JIT included) measured the same way, and the runs interleaved so that machine load
+# (the machine is shared) hits every tool alike; the median of RUNS runs is reported.
+SOX_ALL=(); OUR_ALL=(); ONE_ALL=(); SOX_MB=0; OUR_MB=0; ONE_MB=0
+maxmb() { [ "$1" -gt "$2" ] && echo "$1" || echo "$2"; }
+for run in $(seq 1 "$RUNS"); do
+  echo "== run $run/$RUNS: sox -m"
+  rm -f "$WORK/sox.wav"
+  measure sox sox -m "$WORK"/in/*.wav -b 24 "$WORK/sox.wav"
+  SOX_ALL+=("$SECS"); SOX_MB=$(maxmb "$RSS_MB" "$SOX_MB"); echo "   ${SECS} s"
+  echo "== run $run/$RUNS: AudioLab export"
+  rm -f "$WORK/audiolab.wav"
+  measure audiolab $BENCH export --dir "$WORK/in" --out "$WORK/audiolab.wav"
+  OUR_ALL+=("$SECS"); OUR_MB=$(maxmb "$RSS_MB" "$OUR_MB"); OUR_LINE=$(cat "$WORK/stdout.txt")
+  echo "   ${SECS} s  ($OUR_LINE)"
+  echo "== run $run/$RUNS: AudioLab export, single thread"
+  rm -f "$WORK/audiolab1.wav"
+  measure audiolab1 $BENCH export --dir "$WORK/in" --out "$WORK/audiolab1.wav" --threads 1
+  ONE_ALL+=("$SECS"); ONE_MB=$(maxmb "$RSS_MB" "$ONE_MB"); echo "   ${SECS} s"
+done
+cmp -s "$WORK/audiolab.wav" "$WORK/audiolab1.wav" || { echo "parallel and single-thread exports differ" >&2; exit 1; }
+median() { python3 -c "import statistics,sys; print(statistics.median(float(x) for x in sys.argv[1:]))" "$@"; }
+SOX_S=$(median "${SOX_ALL[@]}"); OUR_S=$(median "${OUR_ALL[@]}"); ONE_S=$(median "${ONE_ALL[@]}")
 
 ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
 xrt() { python3 -c "print(f'{$DURATION/$1:.1f}')"; }
@@ -70,29 +83,32 @@ if [ "$SKIP_BDN" = 0 ]; then
   BDN_TABLE=$(sed -n '/^|/,$p' BenchmarkDotNet.Artifacts/results/*GraphBlockBenchmark-report-github.md)
 fi
 
-CPU=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 cat > bench/results.md <<MD
 # Mixing benchmarks
 
-Run: $(date -u +"%Y-%m-%d %H:%M UTC") on $CPU, $(nproc) cores (shared), $(dotnet --version) SDK. Command: \`bench/run.sh --duration $DURATION $QUICK\`.
+Run: $(date -u +"%Y-%m-%d %H:%M UTC") on $(lscpu | grep 'Model name' | sed 's/.*: *//') (lscpu), $(nproc) cores (nproc; shared with other work, so expect noise), $(dotnet --version) SDK. Command: \`bench/run.sh --duration $DURATION --runs $RUNS $QUICK\`.
 
 ## End-to-end mixdown: $TRACKS stereo tracks x ${DURATION} s, 48 kHz / 24-bit
 
-| tool | what it does | wall time | x realtime | peak RSS |
-| --- | --- | ---: | ---: | ---: |
-| \`sox -m\` | sum with 1/n scaling | ${SOX_S} s | $(xrt $SOX_S)x | ${SOX_MB} MB |
-| AudioLab export ($(nproc) threads) | clips with fades, EQ + compressor + tempo delay per track, pan law, master limiter, TPDF dither | ${OUR_S} s | $(xrt $OUR_S)x | ${OUR_MB} MB |
-| AudioLab export (1 thread) | same | ${ONE_S} s | $(xrt $ONE_S)x | ${ONE_MB} MB |
+| tool | what it does | wall time (median of $RUNS) | all runs | x realtime | peak RSS |
+| --- | --- | ---: | --- | ---: | ---: |
+| \`sox -m\` | sum with 1/n scaling | ${SOX_S} s | ${SOX_ALL[*]} | $(xrt $SOX_S)x | ${SOX_MB} MB |
+| AudioLab export ($(nproc) threads) | clips with fades, EQ + compressor + tempo delay per track, pan law, master limiter, TPDF dither | ${OUR_S} s | ${OUR_ALL[*]} | $(xrt $OUR_S)x | ${OUR_MB} MB |
+| AudioLab export (1 thread) | same | ${ONE_S} s | ${ONE_ALL[*]} | $(xrt $ONE_S)x | ${ONE_MB} MB |
 
-AudioLab time / sox time: **$(ratio $OUR_S $SOX_S)** (1 thread: $(ratio $ONE_S $SOX_S)). Input files were in the page cache for both.
+AudioLab time / sox time: **$(ratio $OUR_S $SOX_S)** (1 thread: $(ratio $ONE_S $SOX_S)). Wall clock of each whole process
+(start-up and JIT included), runs interleaved sox / ours / ours single-thread, inputs in the page cache for all, every
+output a 24-bit WAV in the same folder. The 2-thread and 1-thread exports are checked byte-identical.
 Our export's own line: \`$OUR_LINE\`
 
 ## Graph cost per block (BenchmarkDotNet), $TRACKS tracks x 3 effects + master limiter
 
 "% of 1 core" = mean time per block / block duration at 48 kHz (target: under 10 % at 128 frames).
-"Allocated" is counted over all threads by BenchmarkDotNet, so it includes the disk butler re-opening the 32 files after each rewind; the audio-thread path itself allocates 0 bytes (asserted in `AllocationTests`).
+"Allocated" is counted over all threads by BenchmarkDotNet, so it includes the disk butler re-opening the 32 files after each rewind; the audio-thread path itself allocates 0 bytes (asserted in \`AllocationTests\`).
 
 $BDN_TABLE
+
+$(cat bench/history.md 2>/dev/null)
 MD
 echo "== wrote bench/results.md"
 cat bench/results.md

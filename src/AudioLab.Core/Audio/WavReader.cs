@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.Intrinsics;
 
 namespace AudioLab.Core.Audio;
 
@@ -207,8 +208,7 @@ public sealed class WavReader : IDisposable
                     dst[i] = BinaryPrimitives.ReadInt16LittleEndian(src[j..]) * (1f / 32768f);
                 break;
             case SampleFormat.Pcm24:
-                for (int i = 0, j = 0; i < dst.Length; i++, j += 3)
-                    dst[i] = ((src[j] | (src[j + 1] << 8) | (src[j + 2] << 16)) << 8 >> 8) * (1f / 8388608f);
+                DecodePcm24(src, dst);
                 break;
             case SampleFormat.Pcm32:
                 for (int i = 0, j = 0; i < dst.Length; i++, j += 4)
@@ -223,6 +223,32 @@ public sealed class WavReader : IDisposable
                     dst[i] = BinaryPrimitives.ReadSingleLittleEndian(src[j..]);
                 break;
         }
+    }
+
+    /// <summary>
+    /// 24-bit little-endian PCM to float, 4 samples per step where SIMD is available: a byte shuffle puts each sample's
+    /// three bytes in the top of an int (low byte 0), an arithmetic shift by 8 sign-extends it, and the int converts to
+    /// float exactly before the power-of-two scale. Bit-identical to the scalar loop that finishes the tail.
+    /// </summary>
+    private static void DecodePcm24(ReadOnlySpan<byte> src, Span<float> dst)
+    {
+        var i = 0;
+        var j = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            // Source byte index for each destination byte; 0xFF (out of range) gives 0.
+            var pick = Vector128.Create((byte)0xFF, 0, 1, 2, 0xFF, 3, 4, 5, 0xFF, 6, 7, 8, 0xFF, 9, 10, 11);
+            var scale = Vector128.Create(1f / 8388608f);
+            // Each step loads 16 bytes but uses 12, so stop while 16 are still inside the source.
+            for (; i + 4 <= dst.Length && j + 16 <= src.Length; i += 4, j += 12)
+            {
+                var bytes = Vector128.Create(src.Slice(j, 16));
+                var ints = Vector128.Shuffle(bytes, pick).AsInt32() >> 8;
+                (Vector128.ConvertToSingle(ints) * scale).CopyTo(dst.Slice(i, 4));
+            }
+        }
+        for (; i < dst.Length; i++, j += 3)
+            dst[i] = ((src[j] | (src[j + 1] << 8) | (src[j + 2] << 16)) << 8 >> 8) * (1f / 8388608f);
     }
 
     private static bool TryReadExactly(Stream stream, Span<byte> buffer) => ReadAtMost(stream, buffer) == buffer.Length;

@@ -1,4 +1,5 @@
-using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
+using AudioLab.Core.Dsp;
 
 namespace AudioLab.Engine.Effects;
 
@@ -7,7 +8,8 @@ namespace AudioLab.Engine.Effects;
 /// soft knee (Giannoulis, Massberg and Reiss, JAES 2012): below threshold − knee/2 no change; above
 /// threshold + knee/2 the output rises 1/ratio dB per input dB; in between a quadratic blend.
 /// Gain reduction is smoothed in the dB domain with separate attack and release time constants, then
-/// make-up gain is added. At steady state the gain reduction equals the static curve exactly.
+/// make-up gain is added. At steady state the gain reduction equals the static curve (to the ~1e-5 dB of the fast
+/// log2/exp2, see <see cref="FastMath"/>).
 /// </summary>
 public sealed class CompressorEffect : IEffect
 {
@@ -17,11 +19,12 @@ public sealed class CompressorEffect : IEffect
     }
 
     private const float DbPerLog2 = 6.0205999f; // 20·log10(2): converts log2 to dB
-    private const float DbToNeper = 0.11512925f; // ln(10)/20: exp(dB × this) is the linear gain
+    private const float Log2PerDb = 0.16609640f; // log2(10)/20: 2^(dB × this) is the linear gain
+    private const int Lanes = 8; // floats per Vector256
 
     private readonly float _threshold, _ratio, _attackMs, _releaseMs, _makeup, _knee;
     private float _attackCoef, _releaseCoef;
-    private float[] _level = [], _gain = [];
+    private float[] _target = [], _envelope = [];
     private State? _state;
 
     public CompressorEffect(double thresholdDb, double ratio, double attackMs, double releaseMs, double makeupDb, double kneeDb)
@@ -59,8 +62,8 @@ public sealed class CompressorEffect : IEffect
     {
         _attackCoef = MathF.Exp(-1000f / (_attackMs * sampleRate));
         _releaseCoef = MathF.Exp(-1000f / (_releaseMs * sampleRate));
-        _level = new float[maxBlockFrames];
-        _gain = new float[maxBlockFrames];
+        _target = new float[maxBlockFrames];
+        _envelope = new float[maxBlockFrames];
         _state ??= new State();
     }
 
@@ -79,34 +82,117 @@ public sealed class CompressorEffect : IEffect
     /// <summary>Audio thread; never allocates.</summary>
     public void Process(Span<float> left, Span<float> right)
     {
-        // Vectorised around the one truly serial part (the envelope): level in SIMD, then log and envelope scalar,
-        // then exp and the multiply in SIMD. (TensorPrimitives.Log2/Exp2 measured ~10x slower than MathF.Log2 and
-        // TensorPrimitives.Exp for float on our machines, hence this mix.)
+        if (right.Length != left.Length) throw new ArgumentException("Both channels must have the same length.", nameof(right));
+        // Three passes around the one truly serial part. (1) SIMD: detector level, log2 and the static curve into a
+        // reduction target per frame. (2) Scalar: the attack/release envelope, branch-free. (3) SIMD: dB -> linear gain
+        // and the multiply. Passes 1 and 3 use FastMath's polynomial log2/exp2 (errors in docs/effects.md).
         var n = left.Length;
-        var level = _level.AsSpan(0, n);
-        var gain = _gain.AsSpan(0, n);
-        TensorPrimitives.MaxMagnitude(left, right, level);
-        TensorPrimitives.Abs(level, level);
-        // Below -120 dBFS there is nothing to compress; the floor also keeps log2 away from 0.
-        TensorPrimitives.Max(level, 1e-6f, level);
+        var target = _target.AsSpan(0, n);
+        var envelope = _envelope.AsSpan(0, n);
+        ComputeTargets(left, right, target);
         var s = _state!;
-        var env = s.Envelope;
-        float aA = 1 - _attackCoef, aR = 1 - _releaseCoef, makeup = _makeup;
+        s.Envelope = Smooth(target, envelope, s.Envelope, _attackCoef, _releaseCoef);
+        ApplyGain(envelope, left, right, _makeup);
+    }
+
+    private void ComputeTargets(ReadOnlySpan<float> left, ReadOnlySpan<float> right, Span<float> target)
+    {
         // The static curve without branches: t = clamp(over + knee/2, 0, knee) gives 0 below the knee, the quadratic in it,
         // and knee/2 + (over - knee/2) = over above it (see StaticGainDb, which tests check this against).
-        float slope = 1 - 1 / _ratio, threshold = _threshold, halfKnee = _knee / 2, knee = _knee;
-        var invTwoKnee = _knee > 0 ? 1 / (2 * _knee) : 0;
-        for (var i = 0; i < n; i++)
+        var slope = Vector256.Create(1 - 1 / _ratio);
+        var threshold = Vector256.Create(_threshold);
+        var halfKnee = Vector256.Create(_knee / 2);
+        var knee = Vector256.Create(_knee);
+        var invTwoKnee = Vector256.Create(_knee > 0 ? 1 / (2 * _knee) : 0);
+        // Below -120 dBFS there is nothing to compress; the floor also keeps log2 on normal numbers.
+        var floor = Vector256.Create(1e-6f);
+        var dbPerLog2 = Vector256.Create(DbPerLog2);
+        var n = left.Length;
+        var i = 0;
+        Span<float> tail = stackalloc float[3 * Lanes];
+        while (i < n)
         {
-            var over = DbPerLog2 * MathF.Log2(level[i]) - threshold;
-            var t = Math.Clamp(over + halfKnee, 0, knee);
-            var reduction = slope * (t * t * invTwoKnee + MathF.Max(0, over - halfKnee));
-            env += (reduction > env ? aA : aR) * (reduction - env);
-            gain[i] = (makeup - env) * DbToNeper;
+            Vector256<float> l, r;
+            var full = n - i >= Lanes;
+            if (full)
+            {
+                l = Vector256.Create(left.Slice(i, Lanes));
+                r = Vector256.Create(right.Slice(i, Lanes));
+            }
+            else
+            {
+                // The last partial vector goes through the same arithmetic from a zero-padded copy.
+                tail.Clear();
+                left[i..].CopyTo(tail);
+                right[i..].CopyTo(tail[Lanes..]);
+                l = Vector256.Create(tail[..Lanes]);
+                r = Vector256.Create(tail.Slice(Lanes, Lanes));
+            }
+            var level = Vector256.MaxNative(Vector256.MaxNative(Vector256.Abs(l), Vector256.Abs(r)), floor);
+            var over = dbPerLog2 * FastMath.Log2(level) - threshold;
+            var t = Vector256.MinNative(Vector256.MaxNative(over + halfKnee, Vector256<float>.Zero), knee);
+            var reduction = slope * (t * t * invTwoKnee + Vector256.MaxNative(over - halfKnee, Vector256<float>.Zero));
+            if (full)
+            {
+                reduction.CopyTo(target.Slice(i, Lanes));
+            }
+            else
+            {
+                reduction.CopyTo(tail[(2 * Lanes)..]);
+                tail.Slice(2 * Lanes, n - i).CopyTo(target[i..]);
+            }
+            i += Lanes;
         }
-        s.Envelope = env < 1e-9f ? 0 : env;
-        TensorPrimitives.Exp(gain, gain);
-        TensorPrimitives.Multiply(left, gain, left);
-        TensorPrimitives.Multiply(right, gain, right);
+    }
+
+    /// <summary>
+    /// env ← env + a·(target − env) with a = attack share while the target is above env, else release share; written as
+    /// two candidates (coef·env + share·target) and a blend, so the loop-carried chain is one fused multiply-add plus a
+    /// select (~5 cycles) instead of a data-dependent branch that noise makes unpredictable. Returns the last value.
+    /// </summary>
+    private static float Smooth(ReadOnlySpan<float> target, Span<float> envelope, float env, float attackCoef, float releaseCoef)
+    {
+        var kA = Vector128.CreateScalar(attackCoef);
+        var kR = Vector128.CreateScalar(releaseCoef);
+        var aA = Vector128.CreateScalar(1 - attackCoef);
+        var aR = Vector128.CreateScalar(1 - releaseCoef);
+        var e = Vector128.CreateScalar(env);
+        for (var i = 0; i < target.Length; i++)
+        {
+            var x = Vector128.CreateScalar(target[i]);
+            var attack = Vector128.FusedMultiplyAdd(kA, e, aA * x);
+            var release = Vector128.FusedMultiplyAdd(kR, e, aR * x);
+            e = Vector128.ConditionalSelect(Vector128.GreaterThan(x, e), attack, release);
+            envelope[i] = e.ToScalar();
+        }
+        var last = e.ToScalar();
+        return last < 1e-9f ? 0 : last;
+    }
+
+    private static void ApplyGain(ReadOnlySpan<float> envelope, Span<float> left, Span<float> right, float makeupDb)
+    {
+        var makeup = Vector256.Create(makeupDb);
+        var log2PerDb = Vector256.Create(Log2PerDb);
+        var n = left.Length;
+        var i = 0;
+        for (; i <= n - Lanes; i += Lanes)
+        {
+            var g = FastMath.Exp2((makeup - Vector256.Create(envelope.Slice(i, Lanes))) * log2PerDb);
+            (Vector256.Create(left.Slice(i, Lanes)) * g).CopyTo(left.Slice(i, Lanes));
+            (Vector256.Create(right.Slice(i, Lanes)) * g).CopyTo(right.Slice(i, Lanes));
+        }
+        if (i < n)
+        {
+            Span<float> tail = stackalloc float[Lanes];
+            tail.Clear();
+            envelope[i..].CopyTo(tail);
+            var g = FastMath.Exp2((makeup - Vector256.Create(tail)) * log2PerDb);
+            g.CopyTo(tail);
+            for (var j = i; j < n; j++)
+            {
+                left[j] *= tail[j - i];
+                right[j] *= tail[j - i];
+            }
+        }
     }
 }

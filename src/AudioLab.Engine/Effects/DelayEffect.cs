@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace AudioLab.Engine.Effects;
 
 /// <summary>
@@ -78,15 +80,63 @@ public sealed class DelayEffect : IEffect
         var read = write - _delayFrames;
         if (read < 0) read += len;
         float fb = _feedback, wet = _mix, dry = 1 - _mix;
-        for (var i = 0; i < io.Length; i++)
+        if (_delayFrames < io.Length)
+        {
+            // A delay shorter than the block reads frames written in this very block: strictly one frame at a time.
+            for (var i = 0; i < io.Length; i++)
+            {
+                var x = io[i];
+                var d = line[read];
+                var v = x + fb * d;
+                line[write] = MathF.Abs(v) < 1e-20f ? 0 : v;
+                io[i] = dry * x + wet * d;
+                if (++read == len) read = 0;
+                if (++write == len) write = 0;
+            }
+            return;
+        }
+        // Otherwise every frame read was written before this block, so the block is element-wise: run it in SIMD over
+        // the stretches between ring wrap-arounds. Same operations per frame as above, so the same bits.
+        var done = 0;
+        while (done < io.Length)
+        {
+            var n = Math.Min(io.Length - done, Math.Min(len - read, len - write));
+            Segment(io.Slice(done, n), line.AsSpan(read, n), line.AsSpan(write, n), fb, wet, dry);
+            done += n;
+            read += n;
+            write += n;
+            if (read == len) read = 0;
+            if (write == len) write = 0;
+        }
+    }
+
+    private static void Segment(Span<float> io, ReadOnlySpan<float> delayed, Span<float> feed, float fb, float wet, float dry)
+    {
+        const int lanes = 8;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var vfb = Vector256.Create(fb);
+            var vwet = Vector256.Create(wet);
+            var vdry = Vector256.Create(dry);
+            var tiny = Vector256.Create(1e-20f);
+            for (; i <= io.Length - lanes; i += lanes)
+            {
+                var x = Vector256.Create(io.Slice(i, lanes));
+                var d = Vector256.Create(delayed.Slice(i, lanes));
+                var v = x + vfb * d;
+                // Flush near-denormal feedback to 0 (a decaying tail would otherwise crawl through denormals).
+                Vector256.AndNot(v, Vector256.LessThan(Vector256.Abs(v), tiny)).CopyTo(feed.Slice(i, lanes));
+                (vdry * x + vwet * d).CopyTo(io.Slice(i, lanes));
+            }
+        }
+        for (; i < io.Length; i++)
         {
             var x = io[i];
-            var d = line[read];
+            var d = delayed[i];
             var v = x + fb * d;
-            line[write] = MathF.Abs(v) < 1e-20f ? 0 : v;
+            feed[i] = MathF.Abs(v) < 1e-20f ? 0 : v;
             io[i] = dry * x + wet * d;
-            if (++read == len) read = 0;
-            if (++write == len) write = 0;
         }
     }
 }

@@ -94,6 +94,11 @@ public sealed class EqEffect : IEffect
             }
             s.ConfiguredBy = this;
         }
-        for (var i = 0; i < s.Left.Length; i++) Biquad.ProcessPair(ref s.Left[i], left, ref s.Right[i], right);
+        // Bands two at a time in one loop (bit-identical to one at a time, about twice as fast), the odd one alone.
+        var bands = s.Left.Length;
+        var b = 0;
+        for (; b + 1 < bands; b += 2)
+            Biquad.ProcessPairCascade(ref s.Left[b], ref s.Left[b + 1], left, ref s.Right[b], ref s.Right[b + 1], right);
+        if (b < bands) Biquad.ProcessPair(ref s.Left[b], left, ref s.Right[b], right);
     }
 }

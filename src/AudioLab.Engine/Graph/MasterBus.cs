@@ -45,6 +45,29 @@ public sealed class MasterBus
         l.Clear();
         r.Clear();
         for (var i = 0; i < tracks.Count; i++) tracks[i].MixInto(l, r);
+        ProcessAndAdd(l, r, left, right);
+    }
+
+    /// <summary>
+    /// <see cref="MixAndProcess(IReadOnlyList{TrackStrip}, int, Span{float}, Span{float})"/> for strips rendered ahead with
+    /// <see cref="TrackStrip.RenderInto"/>: track i's block is frames [<paramref name="offset"/>, + <paramref name="frames"/>)
+    /// of <paramref name="renderedLeft"/>[i] / <paramref name="renderedRight"/>[i]. Same order, same samples. Never allocates.
+    /// </summary>
+    internal void MixAndProcess(IReadOnlyList<TrackStrip> tracks, float[][] renderedLeft, float[][] renderedRight, int offset, int frames,
+        Span<float> left, Span<float> right)
+    {
+        var l = _left.AsSpan(0, frames);
+        var r = _right.AsSpan(0, frames);
+        l.Clear();
+        r.Clear();
+        for (var i = 0; i < tracks.Count; i++)
+            tracks[i].MixFrom(renderedLeft[i].AsSpan(offset, frames), renderedRight[i].AsSpan(offset, frames), l, r);
+        ProcessAndAdd(l, r, left, right);
+    }
+
+    private void ProcessAndAdd(Span<float> l, Span<float> r, Span<float> left, Span<float> right)
+    {
+        var frames = l.Length;
         foreach (var e in _effects) e.Process(l, r);
         TensorPrimitives.Add(l, left[..frames], left[..frames]);
         TensorPrimitives.Add(r, right[..frames], right[..frames]);

@@ -78,27 +78,42 @@ public sealed class TrackStrip
     public void Render(long timelineFrame, int frames)
     {
         _frames = frames;
-        var l = _state.Left.AsSpan(0, frames);
-        var r = _state.Right.AsSpan(0, frames);
-        l.Clear();
-        r.Clear();
+        RenderInto(timelineFrame, _state.Left.AsSpan(0, frames), _state.Right.AsSpan(0, frames));
+    }
+
+    /// <summary>
+    /// <see cref="Render"/> into the caller's buffers (<paramref name="left"/>.Length frames, at most MaxBlockFrames) instead
+    /// of the strip's own: offline export renders several blocks of a strip ahead into its own memory, then mixes them
+    /// with <see cref="MixFrom"/>. Leaves <see cref="OutputLeft"/> untouched. Audio thread; never allocates.
+    /// </summary>
+    internal void RenderInto(long timelineFrame, Span<float> left, Span<float> right)
+    {
+        var frames = left.Length;
+        left.Clear();
+        right.Clear();
         var end = timelineFrame + frames;
         foreach (var clip in _clips)
         {
             if (clip.StartFrame >= end) break;
-            if (clip.EndFrame > timelineFrame) clip.Process(timelineFrame, frames, l, r);
+            if (clip.EndFrame > timelineFrame) clip.Process(timelineFrame, frames, left, right);
         }
-        foreach (var effect in _effects) effect.Process(l, r);
+        foreach (var effect in _effects) effect.Process(left, right);
     }
 
     /// <summary>Adds the rendered block times volume and pan into the bus buffers. Audio thread; never allocates.</summary>
-    public void MixInto(Span<float> left, Span<float> right)
+    public void MixInto(Span<float> left, Span<float> right) => MixFrom(OutputLeft, OutputRight, left, right);
+
+    /// <summary>
+    /// <see cref="MixInto"/> from a block rendered by <see cref="RenderInto"/>: the same gains and glide state, so a
+    /// block mixed this way gives the same samples. Audio thread; never allocates.
+    /// </summary>
+    internal void MixFrom(ReadOnlySpan<float> sourceLeft, ReadOnlySpan<float> sourceRight, Span<float> left, Span<float> right)
     {
         var s = _state;
         var fromL = float.IsNaN(s.GainLeft) ? _targetLeft : s.GainLeft;
         var fromR = float.IsNaN(s.GainRight) ? _targetRight : s.GainRight;
-        MixScaled(OutputLeft, left[.._frames], fromL, _targetLeft);
-        MixScaled(OutputRight, right[.._frames], fromR, _targetRight);
+        MixScaled(sourceLeft, left[..sourceLeft.Length], fromL, _targetLeft);
+        MixScaled(sourceRight, right[..sourceRight.Length], fromR, _targetRight);
         s.GainLeft = _targetLeft;
         s.GainRight = _targetRight;
     }

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using AudioLab.Core.Audio;
 
 namespace AudioLab.Engine.Streaming;
@@ -20,6 +22,10 @@ namespace AudioLab.Engine.Streaming;
 /// </summary>
 public sealed class ClipStream : IDisposable
 {
+    // Frames per file read: 16 k stereo 24-bit frames are 96 KB, more than WavReader's 64 KB FileStream buffer, so the
+    // stream reads straight into our scratch instead of copying through its own buffer.
+    private const int ReadChunkFrames = 16384;
+
     private readonly float[] _left, _right;
     private readonly int _mask;
 
@@ -165,7 +171,7 @@ public sealed class ClipStream : IDisposable
         while (write < end)
         {
             var slot = (int)(write & _mask);
-            var n = (int)Math.Min(Math.Min(end - write, Capacity - slot), 8192);
+            var n = (int)Math.Min(Math.Min(end - write, Capacity - slot), ReadChunkFrames);
             var got = ReadSource(write, slot, n);
             if (got < n)
             {
@@ -195,7 +201,7 @@ public sealed class ClipStream : IDisposable
                 _readerFrame = clipFrame;
             }
             var channels = _reader.Info.Channels;
-            if (_scratch.Length < frames * channels) _scratch = new float[Math.Max(frames, 8192) * channels];
+            if (_scratch.Length < frames * channels) _scratch = new float[Math.Max(frames, 4096) * channels];
             var got = _reader.Read(_scratch.AsSpan(0, frames * channels));
             _readerFrame += got;
             Deinterleave(_scratch.AsSpan(0, got * channels), channels, _left.AsSpan(slot, got), _right.AsSpan(slot, got));
@@ -217,7 +223,19 @@ public sealed class ClipStream : IDisposable
             src.CopyTo(right);
             return;
         }
-        for (int i = 0, j = 0; i < left.Length; i++, j += channels)
+        var start = 0;
+        if (channels == 2 && Sse.IsSupported)
+        {
+            // Stereo, 4 frames per step: two loads of [L R L R], then the even and the odd lanes.
+            for (; start + 4 <= left.Length; start += 4)
+            {
+                var a = Vector128.Create(src.Slice(2 * start, 4));
+                var b = Vector128.Create(src.Slice(2 * start + 4, 4));
+                Sse.Shuffle(a, b, 0b10_00_10_00).CopyTo(left.Slice(start, 4));
+                Sse.Shuffle(a, b, 0b11_01_11_01).CopyTo(right.Slice(start, 4));
+            }
+        }
+        for (int i = start, j = start * channels; i < left.Length; i++, j += channels)
         {
             left[i] = src[j];
             right[i] = src[j + 1];
