@@ -55,14 +55,10 @@ public sealed class SpscQueue<T> where T : struct
     public bool TryDequeue(out T item)
     {
         var head = _head.Value;
-        if (head >= _cachedTail.Value)
+        if (!HasItemAt(head))
         {
-            _cachedTail.Value = Volatile.Read(ref _tail.Value);
-            if (head >= _cachedTail.Value)
-            {
-                item = default;
-                return false;
-            }
+            item = default;
+            return false;
         }
         ref var slot = ref _slots[head & _mask];
         item = slot;
@@ -76,16 +72,20 @@ public sealed class SpscQueue<T> where T : struct
     public bool TryPeek(out T item)
     {
         var head = _head.Value;
-        if (head >= _cachedTail.Value)
+        if (!HasItemAt(head))
         {
-            _cachedTail.Value = Volatile.Read(ref _tail.Value);
-            if (head >= _cachedTail.Value)
-            {
-                item = default;
-                return false;
-            }
+            item = default;
+            return false;
         }
         item = _slots[head & _mask];
         return true;
+    }
+
+    /// <summary>Consumer thread only; never blocks. Re-reads the producer's tail only when the cached one says empty.</summary>
+    private bool HasItemAt(long head)
+    {
+        if (head < _cachedTail.Value) return true;
+        _cachedTail.Value = Volatile.Read(ref _tail.Value);
+        return head < _cachedTail.Value;
     }
 }

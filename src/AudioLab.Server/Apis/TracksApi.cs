@@ -40,13 +40,7 @@ public static class TracksApi
         if (!await db.Projects.AnyAsync(p => p.Id == projectId, ct)) return Problems.NotFound("project", projectId);
 
         var v = new Validator();
-        if (request.Name is not null) v.Text("name", request.Name, 255, required: true);
-        v.Range("volume_db", request.VolumeDb, Validator.MinDb, Validator.MaxVolumeDb, " dB");
-        v.Range("pan", request.Pan, -1, 1, "");
-        v.Text("input_device_id", request.InputDeviceId, 255, required: false);
-        v.InputChannels(request.InputChannels);
-        v.Color(request.Color);
-        var effects = v.EffectChain("effects", request.Effects);
+        var effects = ValidateFields(v, request.Name, request.VolumeDb, request.Pan, request.InputDeviceId, request.InputChannels, request.Color, request.Effects);
         if (v.HasErrors) return v.Result;
 
         var max = options.Value.MaxTracks;
@@ -100,13 +94,7 @@ public static class TracksApi
         if (track is null) return Problems.NotFound("track", trackId);
 
         var v = new Validator();
-        if (request.Name is not null) v.Text("name", request.Name, 255, required: true);
-        v.Range("volume_db", request.VolumeDb, Validator.MinDb, Validator.MaxVolumeDb, " dB");
-        v.Range("pan", request.Pan, -1, 1, "");
-        v.Text("input_device_id", request.InputDeviceId, 255, required: false);
-        v.InputChannels(request.InputChannels);
-        v.Color(request.Color);
-        var effects = v.EffectChain("effects", request.Effects);
+        var effects = ValidateFields(v, request.Name, request.VolumeDb, request.Pan, request.InputDeviceId, request.InputChannels, request.Color, request.Effects);
         if (v.HasErrors) return v.Result;
 
         if (request.Name is not null) track.Name = request.Name.Trim();
@@ -130,5 +118,18 @@ public static class TracksApi
     {
         var deleted = await db.Tracks.Where(t => t.Id == trackId).ExecuteDeleteAsync(ct);
         return deleted == 0 ? Problems.NotFound("track", trackId) : TypedResults.NoContent();
+    }
+
+    /// <summary>The rules creating and patching a track share; returns the validated effect chain (null when absent).</summary>
+    private static string? ValidateFields(Validator v, string? name, double? volumeDb, double? pan, string? inputDeviceId,
+        int[]? inputChannels, string? color, System.Text.Json.JsonElement? effects)
+    {
+        if (name is not null) v.Text("name", name, 255, required: true);
+        v.Range("volume_db", volumeDb, Validator.MinDb, Validator.MaxVolumeDb, " dB");
+        v.Range("pan", pan, -1, 1, "");
+        v.Text("input_device_id", inputDeviceId, 255, required: false);
+        v.InputChannels(inputChannels);
+        v.Color(color);
+        return v.EffectChain("effects", effects);
     }
 }
